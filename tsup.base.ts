@@ -13,6 +13,8 @@ export function tsupConfig(overrides: Options = {}) {
     clean: true,
     target: 'node22',
     platform: 'node',
+    // Keep `node:` specifiers: `node:sqlite` has no unprefixed form.
+    removeNodeProtocol: false,
     ...overrides,
   });
 }
