@@ -14,6 +14,10 @@ const roots = ['packages', 'examples'].flatMap((dir) => {
   }
 });
 
+// node:sqlite needs a flag before Node 22.13; newer versions have it built in.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+const execArgv = major === 22 && minor < 13 ? ['--experimental-sqlite'] : [];
+
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
@@ -22,6 +26,7 @@ export default defineConfig({
       extends: true,
       test: { name: root.split('/')[1] ?? root, root, include: ['src/**/*.test.ts'] },
     })),
+    execArgv,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

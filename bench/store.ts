@@ -106,20 +106,56 @@ function rawSqlite(dir: string): Row {
   return { subject: 'anchor: raw node:sqlite inserts (autocommit, WAL, synchronous=FULL)', seqWrites };
 }
 
-async function rawEtcd(endpoints: string[]): Promise<Row> {
+/**
+ * etcdPairs measures EtcdStore creates against raw etcd3 puts on the same server in alternating
+ * rounds (store, raw, store, raw …) and keeps the median of each, so that load from elsewhere on a
+ * shared machine falls on both sides of the ratio alike.
+ */
+async function etcdPairs(endpoints: string[]): Promise<{ store: Row; raw: Row }> {
   const client = new Etcd3({ hosts: endpoints });
+  const store = await EtcdStore.connect(endpoints);
+  const rounds = quick ? 1 : 5;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const samples = {
+    storeSeq: [] as number[],
+    rawSeq: [] as number[],
+    storeConc: [] as number[],
+    rawConc: [] as number[],
+  };
   try {
-    const base = `/raw/${process.pid}`;
-    const seqWrites = await rate(quick ? 300 : 5_000, 1, (i) =>
-      client.put(`${base}/seq/${i}`).value(VALUE).exec(),
-    );
-    const concWrites = await rate(quick ? 2_000 : 50_000, CONCURRENCY, (i) =>
-      client.put(`${base}/conc/${i}`).value(VALUE).exec(),
-    );
-    return { subject: 'anchor: raw etcd3 puts (same etcd)', seqWrites, concWrites };
+    for (let r = 0; r < rounds; r++) {
+      const base = `/pairs/${process.pid}/${r}`;
+      samples.storeSeq.push(
+        await rate(quick ? 200 : 1_500, 1, (i) => store.create(`${base}/s-seq/${i}`, VALUE)),
+      );
+      samples.rawSeq.push(
+        await rate(quick ? 200 : 1_500, 1, (i) => client.put(`${base}/r-seq/${i}`).value(VALUE).exec()),
+      );
+      samples.storeConc.push(
+        await rate(quick ? 1_000 : 8_000, CONCURRENCY, (i) => store.create(`${base}/s-conc/${i}`, VALUE)),
+      );
+      samples.rawConc.push(
+        await rate(quick ? 1_000 : 8_000, CONCURRENCY, (i) =>
+          client.put(`${base}/r-conc/${i}`).value(VALUE).exec(),
+        ),
+      );
+    }
   } finally {
+    await store.close();
     client.close();
   }
+  return {
+    store: {
+      subject: `EtcdStore creates, median of ${rounds} alternating rounds`,
+      seqWrites: median(samples.storeSeq),
+      concWrites: median(samples.storeConc),
+    },
+    raw: {
+      subject: `anchor: raw etcd3 puts, same etcd, median of ${rounds} alternating rounds`,
+      seqWrites: median(samples.rawSeq),
+      concWrites: median(samples.rawConc),
+    },
+  };
 }
 
 const fmt = (v: number | undefined, digits = 0) =>
@@ -145,10 +181,11 @@ async function main() {
       try {
         if (wants('etcd')) {
           const store = await EtcdStore.connect(etcd.endpoints);
-          rows.push(await measureStore('EtcdStore', store, 0.25));
+          rows.push(await measureStore('EtcdStore (all phases)', store, 0.25));
           await store.close();
         }
-        rows.push(await rawEtcd(etcd.endpoints));
+        const pairs = await etcdPairs(etcd.endpoints);
+        rows.push(pairs.store, pairs.raw);
       } finally {
         await etcd.stop();
       }
@@ -171,7 +208,7 @@ async function main() {
   }
   const get = (s: string) => rows.find((r) => r.subject.startsWith(s));
   const sqlite = get('SqliteStore');
-  const etcdStore = get('EtcdStore');
+  const etcdStore = get('EtcdStore creates');
   const raw = get('anchor: raw etcd3');
   const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
   console.log('\nratios:');
@@ -181,8 +218,12 @@ async function main() {
   console.log(
     `- SqliteStore 64 writers / raw etcd3 puts sequential: ${ratio(sqlite?.concWrites, raw?.seqWrites)}`,
   );
-  console.log(`- raw etcd3 / EtcdStore, sequential: ${ratio(raw?.seqWrites, etcdStore?.seqWrites)}`);
-  console.log(`- raw etcd3 / EtcdStore, 64 writers: ${ratio(raw?.concWrites, etcdStore?.concWrites)}`);
+  console.log(
+    `- raw etcd3 puts / EtcdStore creates, sequential: ${ratio(raw?.seqWrites, etcdStore?.seqWrites)}`,
+  );
+  console.log(
+    `- raw etcd3 puts / EtcdStore creates, 64 writers: ${ratio(raw?.concWrites, etcdStore?.concWrites)}`,
+  );
 }
 
 await main();

@@ -28,7 +28,15 @@ interface Child {
 function startChild(args: string[], onLine: (line: string, child: Child) => void): Child {
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@capstan/source', childScript, ...args],
+    [
+      // Carry --experimental-sqlite over on Node versions that still need it.
+      ...process.execArgv.filter((flag) => flag === '--experimental-sqlite'),
+      '--import',
+      'tsx',
+      '--conditions=@capstan/source',
+      childScript,
+      ...args,
+    ],
     {
       cwd: root,
       stdio: ['pipe', 'pipe', 'pipe'],
