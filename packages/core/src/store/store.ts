@@ -43,7 +43,7 @@ export interface ListOptions {
 
 /** ListResult is one page of a {@link Store.list}. */
 export interface ListResult {
-  /** The live keys under the prefix, in ascending key order (UTF-16 code unit order). */
+  /** The live keys under the prefix, in ascending key order (see the note on key order in {@link Store}). */
   items: KeyValue[];
   /** The revision the page reflects: pass it back as `revision` to read the next page at the same state. */
   revision: number;
@@ -67,7 +67,8 @@ export interface ListResult {
  * - `list` at a past revision returns the state at that revision until it is compacted.
  * - Values are at most {@link MAX_VALUE_BYTES} bytes of UTF-8; a larger write fails with
  *   `TooLarge` before anything is sent to a server.
- * - Keys are non-empty and start with `/`; anything else fails with `InvalidKey`.
+ * - Keys start with `/` and hold no NUL character; anything else fails with `InvalidKey`.
+ * - Keys order as strings; for keys beyond U+FFFF backends may differ (UTF-8 bytes vs UTF-16 units).
  * - Durable backends acknowledge a write only once it survives a crash of the process.
  */
 export interface Store {

@@ -3,7 +3,7 @@ import { MAX_VALUE_BYTES, StoreError } from '../index.js';
 import { assertStoreKey, assertStoreValue } from './validate.js';
 
 describe('assertStoreKey', () => {
-  it.each(['', 'registry/pods', ' /x'])('rejects %j with InvalidKey', (key) => {
+  it.each(['', 'registry/pods', ' /x', '/registry/a\0b'])('rejects %j with InvalidKey', (key) => {
     expect(() => assertStoreKey(key)).toThrow(expect.objectContaining({ code: 'InvalidKey' }));
   });
   it('accepts keys that start with a slash', () => {

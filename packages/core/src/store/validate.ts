@@ -2,12 +2,16 @@ import { MAX_VALUE_BYTES } from './store.js';
 import { StoreError } from './store-error.js';
 
 /**
- * assertStoreKey throws `InvalidKey` unless `key` is a non-empty string starting with `/`.
+ * assertStoreKey throws `InvalidKey` unless `key` is a string starting with `/` with no NUL
+ * character (Kubernetes keys are paths of names; NUL would be cut off by some SQLite bindings).
  * Backends call it (and {@link assertStoreValue}) before they send or write anything.
  */
 export function assertStoreKey(key: string, what = 'key'): void {
   if (typeof key !== 'string' || !key.startsWith('/')) {
     throw new StoreError('InvalidKey', `${what} ${JSON.stringify(key)} must start with "/"`, { key });
+  }
+  if (key.includes('\0')) {
+    throw new StoreError('InvalidKey', `${what} ${JSON.stringify(key)} must not contain a NUL character`, { key });
   }
 }
 

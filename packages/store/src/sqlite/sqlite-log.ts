@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS kv (
   create_revision INTEGER NOT NULL,
   prev_revision INTEGER NOT NULL,
   deleted INTEGER NOT NULL,
-  value TEXT NOT NULL
+  value BLOB NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS kv_key_prev_revision ON kv (key, prev_revision);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -80,6 +80,18 @@ function prefixEnd(prefix: string): string {
 
 type Row = Record<string, unknown>;
 
+/**
+ * Values are stored as UTF-8 BLOBs rather than TEXT: `node:sqlite` before Node 22.13 binds text
+ * up to the first NUL character, which would silently truncate a value.
+ */
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+function encodeValue(value: string): Uint8Array {
+  return Buffer.from(value, 'utf8');
+}
+function decodeValue(stored: unknown): string {
+  return utf8.decode(stored as Uint8Array);
+}
+
 function toLogRow(row: Row): LogRow {
   return {
     revision: row.revision as number,
@@ -87,7 +99,7 @@ function toLogRow(row: Row): LogRow {
     createRevision: row.create_revision as number,
     prevRevision: row.prev_revision as number,
     deleted: row.deleted === 1,
-    value: row.value as string,
+    value: decodeValue(row.value),
   };
 }
 
@@ -235,7 +247,7 @@ export class SqliteLog {
       row.createRevision,
       row.prevRevision,
       row.deleted ? 1 : 0,
-      row.value,
+      encodeValue(row.value),
     );
   }
 
@@ -259,7 +271,7 @@ export class SqliteLog {
     const rows = this.stmts.history.all({ after, upto, lo: prefix, hi: prefixEnd(prefix), limit }) as Row[];
     return rows.map((row) => ({
       ...toLogRow(row),
-      prevValue: (row.prev_value as string | null) ?? undefined,
+      prevValue: row.prev_value === null || row.prev_value === undefined ? undefined : decodeValue(row.prev_value),
     }));
   }
 

@@ -5,12 +5,12 @@ import { expectStoreError } from './expect-store-error.js';
 /** lifecycleCases prove key validation and what closing a store does. */
 export const lifecycleCases: ConformanceCase[] = [
   {
-    name: 'keys and prefixes that do not start with "/" fail with InvalidKey',
+    name: 'keys and prefixes that do not start with "/" or hold a NUL fail with InvalidKey',
     timeoutMs: CASE_TIMEOUT_MS,
     async run(ctx) {
       const { store, key } = ctx;
       const live = await store.create(key('a'), 'v');
-      for (const bad of ['', 'a', 'registry/pods/default/web', ' /x']) {
+      for (const bad of ['', 'a', 'registry/pods/default/web', ' /x', `${key('nul')}\0x`]) {
         const calls: Array<[string, () => Promise<unknown>]> = [
           ['get', () => store.get(bad)],
           ['list', () => store.list(bad)],
