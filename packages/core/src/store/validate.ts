@@ -11,7 +11,9 @@ export function assertStoreKey(key: string, what = 'key'): void {
     throw new StoreError('InvalidKey', `${what} ${JSON.stringify(key)} must start with "/"`, { key });
   }
   if (key.includes('\0')) {
-    throw new StoreError('InvalidKey', `${what} ${JSON.stringify(key)} must not contain a NUL character`, { key });
+    throw new StoreError('InvalidKey', `${what} ${JSON.stringify(key)} must not contain a NUL character`, {
+      key,
+    });
   }
 }
 

@@ -271,7 +271,8 @@ export class SqliteLog {
     const rows = this.stmts.history.all({ after, upto, lo: prefix, hi: prefixEnd(prefix), limit }) as Row[];
     return rows.map((row) => ({
       ...toLogRow(row),
-      prevValue: row.prev_value === null || row.prev_value === undefined ? undefined : decodeValue(row.prev_value),
+      prevValue:
+        row.prev_value === null || row.prev_value === undefined ? undefined : decodeValue(row.prev_value),
     }));
   }
 
