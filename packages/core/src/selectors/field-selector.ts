@@ -1,4 +1,5 @@
 import { ParseError } from '../errors/parse-error.js';
+import { compareStrings } from '../internal/compare-strings.js';
 import { MAX_SELECTOR_LENGTH } from './selector-limits.js';
 
 /** FieldSelectorOperator is a field requirement's operator; `==` is read as `=`, as Kubernetes does. */
@@ -78,19 +79,6 @@ function splitTerm(term: string): [string, '=' | '==' | '!=', string] | undefine
     }
   }
   return undefined;
-}
-
-/** compareStrings orders as Go's byte-wise string comparison (code point order). */
-function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }
 
 function fail(message: string): ParseError {

@@ -6,6 +6,7 @@ import {
   goQuote,
 } from '../errors/field-error.js';
 import { ParseError } from '../errors/parse-error.js';
+import { compareStrings } from '../internal/compare-strings.js';
 import { isQualifiedName, isValidLabelValue } from '../validation/names.js';
 import { MAX_SELECTOR_LENGTH } from './selector-limits.js';
 
@@ -193,19 +194,6 @@ function requirementString(r: LabelRequirement): string {
 
 function sortedValues(values: readonly string[]): readonly string[] {
   return values.length < 2 ? values : [...values].sort(compareStrings);
-}
-
-/** compareStrings orders as Go's byte-wise string comparison (code point order). */
-function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }
 
 function byKey(a: LabelRequirement, b: LabelRequirement): number {
