@@ -25,3 +25,29 @@ export {
 export type { FieldPatchStrategy, PatchSchema, PatchStrategyLookup } from './patch/patch-strategy.js';
 export { createPatchStrategyLookup, LIST_ITEM } from './patch/patch-strategy.js';
 export { applyStrategicMergePatch } from './patch/strategic-merge-patch.js';
+// Table output for `kubectl get` (as=Table): printers, conversion and Accept negotiation
+export { tablePrinterFor } from './table/builtin-table-printers.js';
+export { customColumnsTablePrinter, printerColumnsOrDefault } from './table/custom-columns-printer.js';
+export { defaultTablePrinter } from './table/default-table-printer.js';
+export { humanDuration } from './table/human-duration.js';
+export { JsonPath, jsonPathText } from './table/json-path.js';
+export type {
+  IncludeObject,
+  PartialObjectMetadata,
+  Table,
+  TableCell,
+  TableColumnDefinition,
+  TableListMeta,
+  TableObject,
+  TableRow,
+  TableRowCondition,
+  TableVersion,
+} from './table/table.js';
+export type { ColumnOptions } from './table/table-column.js';
+export { AGE_COLUMN, column, NAME_COLUMN } from './table/table-column.js';
+export type { TableList, TableSource, ToTableOptions } from './table/table-conversion.js';
+export { toTable } from './table/table-conversion.js';
+export type { TableNegotiationOptions, TableRequest } from './table/table-negotiation.js';
+export { negotiateTable } from './table/table-negotiation.js';
+export type { PrintedRow, TablePrinter } from './table/table-printer.js';
+export { tablePrinterFn } from './table/table-printer.js';
