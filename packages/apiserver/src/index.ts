@@ -25,6 +25,25 @@ export {
 export type { FieldPatchStrategy, PatchSchema, PatchStrategyLookup } from './patch/patch-strategy.js';
 export { createPatchStrategyLookup, LIST_ITEM } from './patch/patch-strategy.js';
 export { applyStrategicMergePatch } from './patch/strategic-merge-patch.js';
+// Protobuf wire format (application/vnd.kubernetes.protobuf bodies, responses and watch frames)
+export type {
+  DecodedKubernetesObject,
+  DecodeKubernetesProtobufOptions,
+} from './protobuf/kubernetes-protobuf.js';
+export {
+  decodeKubernetesProtobuf,
+  encodeKubernetesProtobuf,
+  KUBERNETES_PROTOBUF_MAGIC,
+  KUBERNETES_PROTOBUF_MEDIA_TYPE,
+  KUBERNETES_PROTOBUF_WATCH_MEDIA_TYPE,
+  supportsKubernetesProtobuf,
+} from './protobuf/kubernetes-protobuf.js';
+export type { UnknownProtobufField } from './protobuf/message-decoder.js';
+export type { ProtobufErrorCode, ProtobufErrorReason } from './protobuf/protobuf-error.js';
+export { MAX_PROTOBUF_DEPTH, PROTOBUF_ERROR_STATUS, ProtobufError } from './protobuf/protobuf-error.js';
+export { PROTOBUF_KINDS } from './protobuf/protobuf-kinds.js';
+export type { DecodedWatchEvent, ProtobufWatchEvent } from './protobuf/watch-event-frame.js';
+export { decodeWatchEventFrame, encodeWatchEventFrame } from './protobuf/watch-event-frame.js';
 // Table output for `kubectl get` (as=Table): printers, conversion and Accept negotiation
 export { tablePrinterFor } from './table/builtin-table-printers.js';
 export { customColumnsTablePrinter, printerColumnsOrDefault } from './table/custom-columns-printer.js';
