@@ -3,6 +3,63 @@
  * `@capstan/apiserver` serves the Kubernetes REST API over any Capstan `Store`.
  */
 
+// Discovery (/api, /apis, legacy and aggregated) and OpenAPI v2/v3 documents built from a ResourceRegistry
+export type { DiscoveryRoot } from './discovery/aggregated-discovery.js';
+export { buildAggregatedDiscovery } from './discovery/aggregated-discovery.js';
+export type { DiscoveryNegotiation } from './discovery/discovery-negotiation.js';
+export { aggregatedDiscoveryContentType, negotiateDiscovery } from './discovery/discovery-negotiation.js';
+export type {
+  APIGroup,
+  APIGroupDiscovery,
+  APIGroupDiscoveryList,
+  APIGroupList,
+  APIResource,
+  APIResourceDiscovery,
+  APIResourceList,
+  APISubresourceDiscovery,
+  APIVersionDiscovery,
+  APIVersions,
+  DiscoveryGroupVersionKind,
+  DiscoveryVersion,
+  GroupVersionForDiscovery,
+  ServerAddressByClientCIDR,
+} from './discovery/discovery-types.js';
+export {
+  buildApiGroup,
+  buildApiGroupList,
+  buildApiResourceList,
+  buildApiVersions,
+} from './discovery/legacy-discovery.js';
+export type { MediaRange } from './discovery/media-range.js';
+export { matchesMediaType, parseAccept } from './discovery/media-range.js';
+export type { ServedDocument } from './discovery/served-document.js';
+export type { ServedSubresource, ServedSubresourceName } from './discovery/served-subresource.js';
+export {
+  BINDING_KIND,
+  EVICTION_KIND,
+  SCALE_KIND,
+  servedSubresources,
+} from './discovery/served-subresource.js';
+export { storageVersionHash } from './discovery/storage-version-hash.js';
+export { kindDefinitionName } from './openapi/definition-names.js';
+export type { OpenApiNegotiation } from './openapi/openapi-negotiation.js';
+export {
+  negotiateOpenApiV2,
+  negotiateOpenApiV3,
+  OPENAPI_V2_PROTOBUF,
+} from './openapi/openapi-negotiation.js';
+export type { OpenApiV2Document } from './openapi/openapi-v2.js';
+export { buildOpenApiV2 } from './openapi/openapi-v2.js';
+export type { ServedBytes } from './openapi/openapi-v2-protobuf.js';
+export { buildOpenApiV2Protobuf, encodeOpenApiV2 } from './openapi/openapi-v2-protobuf.js';
+export type { OpenApiV3Document, OpenApiV3Index } from './openapi/openapi-v3.js';
+export {
+  buildOpenApiV3GroupVersion,
+  buildOpenApiV3Index,
+  openApiV3Path,
+  parseOpenApiV3Path,
+} from './openapi/openapi-v3.js';
+export type { JsonSchema } from './openapi/schema-converter.js';
 export {
   BUILTIN_PATCH_KINDS,
   BUILTIN_PATCH_STRUCTS,
