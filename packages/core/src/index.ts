@@ -1,9 +1,43 @@
 /**
  * @packageDocumentation
  * `@capstan/core` is what client-go is to Kubernetes: the resource model, the Store contract
- * and its conformance suite, selectors, quantities and API errors.
+ * and its conformance suite, selectors, quantities, API errors and the typed client.
  */
 
+// Typed client: the Client contract, the Transport it runs on, HTTP transport and kubeconfig
+export type { Client, ClientOptions } from './client/client.js';
+export { createClient } from './client/client.js';
+export type { HttpTransport, HttpTransportOptions } from './client/http-transport.js';
+export { httpTransport } from './client/http-transport.js';
+export type {
+  Kubeconfig,
+  KubeconfigCluster,
+  KubeconfigContext,
+  KubeconfigEnvironment,
+  KubeconfigUser,
+} from './client/kubeconfig.js';
+export { loadKubeconfig, mergeKubeconfigs, parseKubeconfig } from './client/kubeconfig.js';
+export type { KubeconfigConnection, KubeconfigContextOptions } from './client/kubeconfig-connection.js';
+export { resolveKubeconfig, transportFromKubeconfig } from './client/kubeconfig-connection.js';
+export type {
+  ClientListOptions,
+  DeleteCollectionOptions,
+  DeleteOptions,
+  FieldValidation,
+  GetOptions,
+  PatchOptions,
+  PatchType,
+  Preconditions,
+  PropagationPolicy,
+  RequestOptions,
+  ResourceVersionMatch,
+  SelectorOptions,
+  WatchOptions,
+  WriteOptions,
+} from './client/request-options.js';
+export type { ResourceClient } from './client/resource-client.js';
+export type { Transport, TransportRequest, TransportResponse } from './client/transport.js';
+export type { WatchBookmark, WatchEvent, WatchEventType } from './client/watch-event.js';
 // API errors, selectors, quantities and name validation
 export type { ApiErrorInit, GroupKind, GroupResource } from './errors/api-error.js';
 export {
