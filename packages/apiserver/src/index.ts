@@ -3,7 +3,6 @@
  * `@capstan/apiserver` serves the Kubernetes REST API over any Capstan `Store`.
  */
 
-// Discovery (/api, /apis, legacy and aggregated) and OpenAPI v2/v3 documents built from a ResourceRegistry
 export type { DiscoveryRoot } from './discovery/aggregated-discovery.js';
 export { buildAggregatedDiscovery } from './discovery/aggregated-discovery.js';
 export type { DiscoveryNegotiation } from './discovery/discovery-negotiation.js';
@@ -67,7 +66,6 @@ export {
   hasStrategicMergeSupport,
   patchKindKey,
 } from './patch/builtin-patch-strategies.js';
-// Patch engines (JSON patch, JSON merge patch, strategic merge patch)
 export type { JsonPatchOperation, JsonPatchOptions } from './patch/json-patch.js';
 export { applyJsonPatch, DEFAULT_MAX_COPY_BYTES } from './patch/json-patch.js';
 export type { JsonObject, JsonValue } from './patch/json-value.js';
@@ -82,7 +80,6 @@ export {
 export type { FieldPatchStrategy, PatchSchema, PatchStrategyLookup } from './patch/patch-strategy.js';
 export { createPatchStrategyLookup, LIST_ITEM } from './patch/patch-strategy.js';
 export { applyStrategicMergePatch } from './patch/strategic-merge-patch.js';
-// Protobuf wire format (application/vnd.kubernetes.protobuf bodies, responses and watch frames)
 export type {
   DecodedKubernetesObject,
   DecodeKubernetesProtobufOptions,
@@ -101,7 +98,43 @@ export { MAX_PROTOBUF_DEPTH, PROTOBUF_ERROR_STATUS, ProtobufError } from './prot
 export { PROTOBUF_KINDS } from './protobuf/protobuf-kinds.js';
 export type { DecodedWatchEvent, ProtobufWatchEvent } from './protobuf/watch-event-frame.js';
 export { decodeWatchEventFrame, encodeWatchEventFrame } from './protobuf/watch-event-frame.js';
-// Table output for `kubectl get` (as=Table): printers, conversion and Accept negotiation
+export type { ApiObject } from './registry/api-object.js';
+export { strategyFor } from './registry/builtin-strategies.js';
+export { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './registry/deletion-finalizers.js';
+export { namespaceStrategy } from './registry/namespace-strategy.js';
+export type { FilterableObject, ObjectFilterSpec } from './registry/object-filter.js';
+export { ObjectFilter } from './registry/object-filter.js';
+export type { NameValidator } from './registry/object-meta-validation.js';
+export {
+  defaultNameValidator,
+  TOTAL_ANNOTATION_SIZE_LIMIT,
+  validateObjectMeta,
+  validateObjectMetaUpdate,
+} from './registry/object-meta-validation.js';
+export type { PodQOSClass } from './registry/pod-qos.js';
+export { computePodQOS } from './registry/pod-qos.js';
+export { DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, podStrategy } from './registry/pod-strategy.js';
+export { rbacStrategy } from './registry/rbac-strategy.js';
+export { ResourceKeys } from './registry/resource-keys.js';
+export type { ResourceStorageOptions } from './registry/resource-storage.js';
+export { ResourceStorage } from './registry/resource-storage.js';
+export type { ResourceStrategy } from './registry/resource-strategy.js';
+export { serviceStrategy } from './registry/service-strategy.js';
+export type {
+  DeleteResult,
+  ObjectList,
+  PropagationPolicy,
+  ResourceCreateOptions,
+  ResourceDeleteOptions,
+  ResourceGetOptions,
+  ResourceGuaranteedUpdateOptions,
+  ResourceListOptions,
+  ResourcePreconditions,
+  ResourceUpdateOptions,
+  ResourceVersionMatch,
+  ResourceWatchOptions,
+} from './registry/storage-options.js';
+export { fieldPath, zodFieldErrors } from './registry/zod-field-errors.js';
 export { tablePrinterFor } from './table/builtin-table-printers.js';
 export { customColumnsTablePrinter, printerColumnsOrDefault } from './table/custom-columns-printer.js';
 export { defaultTablePrinter } from './table/default-table-printer.js';
@@ -127,3 +160,15 @@ export type { TableNegotiationOptions, TableRequest } from './table/table-negoti
 export { negotiateTable } from './table/table-negotiation.js';
 export type { PrintedRow, TablePrinter } from './table/table-printer.js';
 export { tablePrinterFn } from './table/table-printer.js';
+export type { WatchBackpressure } from './watch-cache/watch-backpressure.js';
+export type {
+  CacheListRequest,
+  CacheListResult,
+  CacheWatchRequest,
+  CacheWatchStart,
+  WatchCacheOptions,
+  WatchCacheStats,
+} from './watch-cache/watch-cache.js';
+export { WatchCache } from './watch-cache/watch-cache.js';
+export type { BookmarkObject, WatchEvent, WatchEventType } from './watch-cache/watch-event.js';
+export { encodeWatchEvent, errorEvent, INITIAL_EVENTS_END_ANNOTATION } from './watch-cache/watch-event.js';
