@@ -90,6 +90,14 @@ export interface Store {
    * each subscription is its own watch; unsubscribing ends it. Errors are {@link StoreError}s.
    */
   watch(prefix: string, afterRevision: number): Observable<StoreEvent>;
+  /**
+   * requestProgress (optional) asks for a bookmark now instead of at the next periodic one: when
+   * the returned promise resolves, every watch that was open at the call has received a
+   * `progress` event at or above the revision that was current at the call (or a change at or
+   * above it). A watch cache uses it to learn that it is up to date with a revision written under
+   * another prefix. Backends that cannot promise this leave it out.
+   */
+  requestProgress?(): Promise<void>;
   /** currentRevision is the revision of the last successful write (0 for an empty new store). */
   currentRevision(): Promise<number>;
   /**

@@ -7,6 +7,20 @@ describe('MemoryStore conformance', () => {
     open: async () => new MemoryStore({ progressIntervalMs: 20 }),
     test: it,
     progress: true,
+    requestProgress: true,
+  });
+});
+
+describe('MemoryStore.requestProgress', () => {
+  it('sends progress at once even with periodic progress turned off', async () => {
+    const store = new MemoryStore({ progressIntervalMs: 0, compaction: false });
+    const start = await store.currentRevision();
+    const events = record(store, '/idle/', start);
+    const other = await store.create('/busy/x', 'v');
+    expect(events).toEqual([]);
+    await store.requestProgress();
+    expect(events).toEqual([{ type: 'progress', revision: other.modRevision }]);
+    await store.close();
   });
 });
 

@@ -230,6 +230,15 @@ export class MemoryStore implements Store {
     return this.revision;
   }
 
+  /**
+   * requestProgress sends a progress event at the current revision to every open watch below it,
+   * at once: changes reach watches synchronously with their commit, so nothing is pending.
+   */
+  async requestProgress(): Promise<void> {
+    this.assertOpen();
+    this.hub.progress(this.revision);
+  }
+
   async compact(revision: number): Promise<void> {
     this.assertOpen();
     assertRevisionArgument('compact revision', revision);

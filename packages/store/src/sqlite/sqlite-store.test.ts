@@ -54,6 +54,7 @@ describe('SqliteStore conformance', () => {
     open: () => SqliteStore.open(newPath(), { progressIntervalMs: 50 }),
     test: it,
     progress: true,
+    requestProgress: true,
   });
 });
 

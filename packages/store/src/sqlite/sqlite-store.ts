@@ -269,6 +269,15 @@ export class SqliteStore implements Store {
     return this.revision;
   }
 
+  /**
+   * requestProgress sends a progress event at the current revision to every open watch below it,
+   * at once: changes reach watches synchronously with their commit, so nothing is pending.
+   */
+  async requestProgress(): Promise<void> {
+    this.assertOpen();
+    this.fanout.progress(this.revision);
+  }
+
   compact(revision: number): Promise<void> {
     try {
       this.assertOpen();

@@ -11,6 +11,8 @@ export interface ConformanceCase {
   timeoutMs: number;
   /** Whether the case needs progress events (it is left out unless the backend offers them). */
   needsProgress?: boolean;
+  /** Whether the case needs `Store.requestProgress` (run only with `options.requestProgress`). */
+  needsRequestProgress?: boolean;
   /** run performs the case against a fresh context and fails with an assertion error. */
   run(ctx: CaseContext): Promise<void>;
 }

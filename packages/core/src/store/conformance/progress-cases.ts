@@ -51,4 +51,25 @@ export const progressCases: ConformanceCase[] = [
       assert.equal(all.changes.length, 40);
     },
   },
+  {
+    name: 'requestProgress delivers a progress event to every open watch before it resolves',
+    timeoutMs: 20_000,
+    needsRequestProgress: true,
+    async run(ctx) {
+      const { store, key } = ctx;
+      assert.equal(typeof store.requestProgress, 'function', 'the store has no requestProgress method');
+      const start = await store.currentRevision();
+      const idle = ctx.watch(key('idle/'), start);
+      const busy = ctx.watch(key('busy/'), start);
+      const elsewhere = await store.create(key('busy/x'), 'v');
+      await busy.untilRevision(elsewhere.modRevision);
+      await store.requestProgress!();
+      assert.ok(
+        idle.progress.some((p) => p >= elsewhere.modRevision),
+        `no progress at or above ${elsewhere.modRevision} on the idle watch when requestProgress resolved (got ${JSON.stringify(idle.progress)})`,
+      );
+      const own = await store.create(key('idle/x'), 'v');
+      await idle.untilRevision(own.modRevision);
+    },
+  },
 ];

@@ -24,6 +24,8 @@ export interface StoreConformanceOptions {
   test: (name: string, fn: () => Promise<void>, timeoutMs?: number) => void;
   /** Whether the backend emits progress events on idle watches; enables the cases that need them. */
   progress?: boolean;
+  /** Whether the backend implements `Store.requestProgress`; enables the case that proves it. */
+  requestProgress?: boolean;
 }
 
 const allCases: readonly ConformanceCase[] = [
@@ -65,6 +67,7 @@ const allCases: readonly ConformanceCase[] = [
 export function runStoreConformance(options: StoreConformanceOptions): void {
   for (const conformanceCase of allCases) {
     if (conformanceCase.needsProgress && !options.progress) continue;
+    if (conformanceCase.needsRequestProgress && !options.requestProgress) continue;
     options.test(
       conformanceCase.name,
       async () => {
