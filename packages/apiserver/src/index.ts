@@ -40,6 +40,10 @@ export {
   servedSubresources,
 } from './discovery/served-subresource.js';
 export { storageVersionHash } from './discovery/storage-version-hash.js';
+export type { MetricsPage, StorageResource } from './metrics/api-server-metrics.js';
+export { ApiServerMetrics, REQUEST_DURATION_BUCKETS } from './metrics/api-server-metrics.js';
+export type { RequestMetricLabels } from './metrics/request-metric-labels.js';
+export { APISERVER_COMPONENT, requestMetricLabels } from './metrics/request-metric-labels.js';
 export { kindDefinitionName } from './openapi/definition-names.js';
 export type { OpenApiNegotiation } from './openapi/openapi-negotiation.js';
 export {
@@ -80,6 +84,39 @@ export {
 export type { FieldPatchStrategy, PatchSchema, PatchStrategyLookup } from './patch/patch-strategy.js';
 export { createPatchStrategyLookup, LIST_ITEM } from './patch/patch-strategy.js';
 export { applyStrategicMergePatch } from './patch/strategic-merge-patch.js';
+export { forbiddenError, unauthorizedError } from './pipeline/access-errors.js';
+export type { Bootstrapper } from './pipeline/bootstrapper.js';
+export { BOOTSTRAPPER } from './pipeline/bootstrapper.js';
+export type {
+  AdmissionAttributes,
+  AdmissionOperation,
+  Authenticator,
+  AuthorizationDecision,
+  Authorizer,
+  MutatingAdmission,
+  RequestAttributes,
+  RequestHead,
+  UserInfo,
+  ValidatingAdmission,
+} from './pipeline/contracts.js';
+export { AUTHENTICATOR, AUTHORIZER, MUTATING_ADMISSION, VALIDATING_ADMISSION } from './pipeline/contracts.js';
+export type { ApiServerDefaultsOptions } from './pipeline/defaults-module.js';
+export { apiServerDefaultsModule } from './pipeline/defaults-module.js';
+export { requestAttributesFor } from './pipeline/request-attributes.js';
+export { ANONYMOUS_AUTHENTICATOR, RequestPipeline } from './pipeline/request-pipeline.js';
+export { AlwaysAllowAuthorizer } from './plugins/always-allow-authorizer.js';
+export { ANONYMOUS_USER, AnonymousAuthenticator } from './plugins/anonymous-authenticator.js';
+export {
+  DEFAULT_TOLERATION_SECONDS,
+  DefaultTolerationSeconds,
+} from './plugins/default-toleration-seconds.js';
+export { imageTag } from './plugins/image-reference.js';
+export { IMMORTAL_NAMESPACES, NamespaceLifecycle } from './plugins/namespace-lifecycle.js';
+export type { NamespaceLookup, NamespaceState } from './plugins/namespace-lookup.js';
+export { NAMESPACE_LOOKUP } from './plugins/namespace-lookup.js';
+export { PodDefaults } from './plugins/pod-defaults.js';
+export type { NamespaceEnsurer } from './plugins/system-namespaces.js';
+export { NAMESPACE_ENSURER, SYSTEM_NAMESPACES, SystemNamespaces } from './plugins/system-namespaces.js';
 export type {
   DecodedKubernetesObject,
   DecodeKubernetesProtobufOptions,
