@@ -158,6 +158,7 @@ export { ResourceStorage } from './registry/resource-storage.js';
 export type { ResourceStrategy } from './registry/resource-strategy.js';
 export { serviceStrategy } from './registry/service-strategy.js';
 export type {
+  AdmitFunction,
   DeleteResult,
   ObjectList,
   PropagationPolicy,
@@ -172,6 +173,23 @@ export type {
   ResourceWatchOptions,
 } from './registry/storage-options.js';
 export { fieldPath, zodFieldErrors } from './registry/zod-field-errors.js';
+export type { ApiServerOptions } from './server/api-server.js';
+export {
+  ApiServer,
+  createApiServer,
+  DEFAULT_MIN_REQUEST_TIMEOUT_SECONDS,
+  MAX_REQUEST_BODY_BYTES,
+} from './server/api-server.js';
+export type { HttpListener, ListenOptions } from './server/http-listener.js';
+export type { ServerRequest } from './server/server-request.js';
+export { serverRequest } from './server/server-request.js';
+export type { ResponseHeaders, ServerResponse } from './server/server-response.js';
+export type { FieldProblem } from './server/unknown-fields.js';
+export { fieldProblems, unknownFieldPaths } from './server/unknown-fields.js';
+export type { VersionInfo } from './server/version-info.js';
+export { CAPSTAN_VERSION, KUBERNETES_API_VERSION, versionInfo } from './server/version-info.js';
+export type { FieldValidation, WriteOptions } from './server/write-options.js';
+export { FIELD_MANAGER_MAX_LENGTH } from './server/write-options.js';
 export { tablePrinterFor } from './table/builtin-table-printers.js';
 export { customColumnsTablePrinter, printerColumnsOrDefault } from './table/custom-columns-printer.js';
 export { defaultTablePrinter } from './table/default-table-printer.js';

@@ -179,7 +179,8 @@ export class ResourceStorage<O extends ApiObject = ApiObject> {
    * when the kind has a status subresource, and the object is validated (422 Invalid with one
    * cause per problem). A body namespace that differs from `namespace` is a 400; an existing name
    * is a 409 AlreadyExists; a resourceVersion on the object is refused as Kubernetes refuses it
-   * (500, `resourceVersion should not be set on objects to be created`). With `dryRun` nothing is
+   * (500, `resourceVersion should not be set on objects to be created`). `admit` (validating
+   * admission) sees the validated object last, right before the write. With `dryRun` nothing is
    * written and the result has no resourceVersion.
    */
   async create(namespace: string | undefined, object: O, opts: ResourceCreateOptions = {}): Promise<O> {
@@ -193,6 +194,7 @@ export class ResourceStorage<O extends ApiObject = ApiObject> {
       const valid = this.#validated(candidate, (obj) => this.#strategy.validate?.(obj) ?? []);
       const name = valid.metadata.name!;
       const key = this.#keys.objectKey(valid.metadata.namespace, name);
+      await opts.admit?.(valid);
       try {
         if (opts.dryRun) {
           if ((await this.#store.get(key)) !== undefined)
@@ -227,7 +229,8 @@ export class ResourceStorage<O extends ApiObject = ApiObject> {
    * main resource ignores status when the kind has a status subresource, and `/status` takes only
    * status. Removing the last finalizer from an object being deleted (with no grace period
    * pending) deletes it, and the object as it was stored is returned. An update that changes
-   * nothing writes nothing and returns the same resourceVersion.
+   * nothing writes nothing and returns the same resourceVersion. `admit` (validating admission)
+   * sees the validated object and the stored one right before every write attempt.
    */
   async update(
     namespace: string | undefined,
@@ -283,7 +286,8 @@ export class ResourceStorage<O extends ApiObject = ApiObject> {
    * finalizer; an object with finalizers only gets `deletionTimestamp` (and
    * `deletionGracePeriodSeconds: 0`) and stays; a kind with graceful deletion (pods bound to a
    * node) gets `deletionTimestamp` = now + grace period and stays, and a later delete may only
-   * shorten the period (`gracePeriodSeconds: 0` forces). With `dryRun` nothing is written.
+   * shorten the period (`gracePeriodSeconds: 0` forces). `admit` (validating admission) sees the
+   * stored object once the preconditions hold. With `dryRun` nothing is written.
    */
   async delete(
     namespace: string | undefined,
@@ -459,6 +463,7 @@ export class ResourceStorage<O extends ApiObject = ApiObject> {
         );
       }
       const next = this.#prepareUpdate(namespace, incoming, existing, opts.subresource);
+      await opts.admit?.(next, existing);
       try {
         if (shouldDeleteDuringUpdate(next, existing)) {
           if (!opts.dryRun) await this.#store.delete(key, kv.modRevision);
@@ -569,6 +574,7 @@ export class ResourceStorage<O extends ApiObject = ApiObject> {
     const meta = existing.metadata;
     const name = meta.name ?? '';
     this.#checkDeletePreconditions(existing, opts.preconditions);
+    await opts.admit?.(undefined, existing);
     const requested =
       opts.gracePeriodSeconds !== undefined && opts.gracePeriodSeconds < 0 ? 1 : opts.gracePeriodSeconds;
     const now = this.#clock();

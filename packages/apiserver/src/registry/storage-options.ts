@@ -42,10 +42,21 @@ export interface ResourceWatchOptions {
   readonly backpressure?: WatchBackpressure | undefined;
 }
 
+/**
+ * AdmitFunction is a validating-admission hook: the storage calls it with the final object (`next`,
+ * after defaulting and validation, for creates and updates) and the stored one (`current`, for
+ * updates and deletes) right before it writes, dry runs included. It must not change either
+ * object; an error it throws (an `ApiError`) fails the write with nothing written. For updates it
+ * runs inside the read-modify-write loop, so again after a retry, always against the latest state.
+ */
+export type AdmitFunction = (next: ApiObject | undefined, current?: ApiObject) => Promise<void>;
+
 /** ResourceCreateOptions are the options of a create. */
 export interface ResourceCreateOptions {
   /** Do everything but the store write (`dryRun=All`); the result has no resourceVersion. */
   readonly dryRun?: boolean | undefined;
+  /** Validating admission, run with the validated object right before it is stored. */
+  readonly admit?: AdmitFunction | undefined;
 }
 
 /** ResourceUpdateOptions are the options of an update. */
@@ -54,6 +65,8 @@ export interface ResourceUpdateOptions {
   readonly dryRun?: boolean | undefined;
   /** Update the `status` subresource: only status is taken from the object. */
   readonly subresource?: 'status' | undefined;
+  /** Validating admission, run with the validated object and the stored one right before the write. */
+  readonly admit?: AdmitFunction | undefined;
 }
 
 /** ResourcePreconditions must hold for a write to happen (`metav1.Preconditions`); a mismatch is 409 Conflict. */
@@ -85,6 +98,8 @@ export interface ResourceDeleteOptions {
   readonly orphanDependents?: boolean | undefined;
   /** Do everything but the store writes (`dryRun=All`). */
   readonly dryRun?: boolean | undefined;
+  /** Validating admission, run with the stored object (as `current`) once its preconditions hold, before anything is written. */
+  readonly admit?: AdmitFunction | undefined;
 }
 
 /** DeleteResult is what a delete returns: the object, and whether it is gone or only marked for deletion. */
