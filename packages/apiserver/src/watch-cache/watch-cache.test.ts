@@ -333,6 +333,27 @@ describe('WatchCache', () => {
     expect(result).toEqual({ object: undefined, revision: 2 });
   });
 
+  it.each([
+    ['asks a store that offers requestProgress for a bookmark at once', true],
+    ['waits out its freshness timeout on a store that offers no progress at all', false],
+  ])('%s', async (_name, offersProgress) => {
+    const memory = new MemoryStore({ compaction: false, progressIntervalMs: 0 });
+    stores.push(memory);
+    const store: Store = offersProgress
+      ? memory
+      : Object.create(memory, { requestProgress: { value: undefined } });
+    const cache = new WatchCache({ store, type: ConfigMap, freshnessTimeoutMs: 300 });
+    caches.push(cache);
+    await cache.start();
+    const other = await memory.create('/registry/other/x', '{}');
+    const read = cache.get(key('d', 'a'), other.modRevision);
+    if (offersProgress) {
+      await expect(read).resolves.toEqual({ object: undefined, revision: other.modRevision });
+    } else {
+      await expect(read).rejects.toMatchObject({ status: { code: 504 } });
+    }
+  });
+
   it('checks its options', () => {
     const store = new MemoryStore({ compaction: false, progressIntervalMs: 0 });
     stores.push(store);

@@ -373,12 +373,20 @@ export class WatchCache {
     );
   }
 
-  /** waitFresh waits until the cache is at least at `revision` (504 Too large resource version on timeout). */
+  /**
+   * waitFresh waits until the cache is at least at `revision` (504 Too large resource version on
+   * timeout). A revision written under another prefix reaches this cache only as a progress event,
+   * so it asks the store for one at once when the store offers that, rather than waiting for the
+   * next periodic one.
+   */
   #waitFresh(revision: number): Promise<void> {
     if (this.#revision >= revision) return Promise.resolve();
-    return this.#wait(this.#freshWaiters, revision, this.#options.freshnessTimeoutMs, () =>
+    const fresh = this.#wait(this.#freshWaiters, revision, this.#options.freshnessTimeoutMs, () =>
       tooLargeResourceVersion(revision, this.#revision),
     );
+    // A failed request only means waiting for the periodic progress event instead.
+    this.#store.requestProgress?.().catch(() => undefined);
+    return fresh;
   }
 
   #wait(
